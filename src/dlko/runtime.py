@@ -1,0 +1,93 @@
+"""실행 환경: Colab 감지, 시드 고정, 모든 장이 처음에 부르는 ``setup()``."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import random
+import sys
+
+import numpy as np
+
+DEFAULT_SEED = 42
+
+
+def in_colab() -> bool:
+    """Google Colab 런타임 안에서 실행 중이면 ``True``."""
+    return "google.colab" in sys.modules
+
+
+@contextlib.contextmanager
+def _stderr_fd_silenced():
+    """C++ 코드가 파일 설명자 2에 바로 쓰는 메시지를 잠시 버립니다."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # 파일 설명자를 쓸 수 없는 환경
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def quiet_tensorflow() -> None:
+    """TensorFlow의 로그를 줄이고 GPU 메모리를 필요한 만큼만 잡게 합니다.
+
+    GPU가 없는 컴퓨터에서 TensorFlow가 import와 장치 초기화 때 C++ 쪽에서 바로 찍는
+    'CUDA 드라이버를 찾지 못했다'는 안내가 책의 출력에 섞이지 않도록,
+    그 두 단계만 표준 오류를 잠시 닫고 실행합니다. 파이썬 예외는 그대로 올라옵니다.
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("TF_FORCE_GPU_ALLOW_GROWTH", "true")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    if "tensorflow" in sys.modules:
+        return
+    try:
+        with _stderr_fd_silenced():
+            import tensorflow as tf
+
+            tf.config.list_physical_devices("GPU")
+    except ImportError:  # TensorFlow 없이 NumPy만 쓰는 환경
+        return
+    tf.get_logger().setLevel(logging.ERROR)
+
+
+def set_seed(seed: int = DEFAULT_SEED) -> None:
+    """파이썬, NumPy, Keras(TensorFlow)의 난수 시드를 한꺼번에 고정합니다."""
+    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
+        raise ValueError(f"시드는 0 이상의 정수여야 합니다. 받은 값: {seed!r}")
+    random.seed(int(seed))
+    np.random.seed(int(seed))
+    try:
+        import keras
+    except ImportError:  # Keras 없이 NumPy만 쓰는 환경
+        return
+    keras.utils.set_random_seed(int(seed))
+
+
+def setup(seed: int = DEFAULT_SEED, korean_font: bool = True) -> None:
+    """장을 시작할 때 한 번 부릅니다: 로그 정리, 그림 기본값, 한글 글꼴, 시드."""
+    quiet_tensorflow()
+    from . import plot
+
+    plot.set_figure_defaults()
+    if korean_font:
+        plot.use_korean_font()
+    set_seed(seed)
+
+
+def glue(name: str, value, display: bool = False) -> None:
+    """본문에 실행 결과를 붙이도록 값을 기록합니다 (``myst_nb.glue``).
+
+    책을 만들 때만 의미가 있으므로 myst-nb가 없는 Colab에서는 아무 일도 하지 않습니다.
+    """
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:
+        return
+    myst_glue(name, value, display=display)
