@@ -1,0 +1,195 @@
+"""장 파일의 짝, 구조, Colab 설치 셀, 목차, 용어집을 검사합니다."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+REQUIRED_SECTIONS = [
+    "## 이 장에서 배울 내용",
+    "## 준비",
+    "## 정리",
+    "## 토론 질문",
+    "## 연습 문제",
+    "## 더 읽을거리",
+]
+chapter_ids = [path.name for path in CHAPTERS]
+
+
+def _sections(text: str) -> dict[str, str]:
+    """'## 제목'마다 그 아래 본문을 모읍니다 (코드 블록 안의 #은 무시)."""
+    sections: dict[str, str] = {}
+    current = None
+    in_fence = False
+    for line in text.splitlines():
+        if line.startswith("```"):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("## "):
+            current = line.strip()
+            sections[current] = ""
+        elif current is not None:
+            sections[current] += line + "\n"
+    return sections
+
+
+def expected_install_line() -> str:
+    url = CONFIG["repository"]["url"]
+    return f'%pip install -q "dlko @ git+{url}@v{VERSION}"'
+
+
+def test_there_are_chapters():
+    assert CHAPTERS, "chapters/에 장이 하나도 없습니다"
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_notebook_is_paired_in_sync_and_output_free(md_path):
+    ipynb_path = md_path.with_suffix(".ipynb")
+    assert ipynb_path.exists(), f"{ipynb_path.name}이 없습니다: jupytext --sync {md_path.name}"
+    from_md = jupytext.read(md_path)
+    from_ipynb = nbformat.read(ipynb_path, as_version=4)
+    summary_md = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in from_md.cells]
+    summary_ipynb = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in from_ipynb.cells]
+    assert summary_md == summary_ipynb, f"{md_path.name}과 {ipynb_path.name}의 내용이 다릅니다: make sync"
+    for cell in from_ipynb.cells:
+        if cell.cell_type == "code":
+            assert not cell.outputs, f"{ipynb_path.name}에 출력이 저장되어 있습니다"
+            assert cell.execution_count is None
+    assert from_ipynb.metadata["jupytext"]["formats"] == "ipynb,md:myst"
+    assert from_ipynb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_first_code_cell_installs_helper_only_on_colab(md_path):
+    notebook = jupytext.read(md_path)
+    first = next(c for c in notebook.cells if c.cell_type == "code")
+    assert "remove-cell" in first.metadata.get("tags", [])
+    lines = first.source.splitlines()
+    guard = 'if "google.colab" in sys.modules:'
+    assert guard in lines
+    install = lines[lines.index(guard) + 1].strip()
+    assert install == expected_install_line(), "설치 줄은 _config.yml의 주소와 pyproject.toml의 버전에서 만들어야 합니다"
+    assert "dlko.setup()" in first.source
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_chapter_structure(md_path):
+    text = md_path.read_text(encoding="utf-8")
+    number = md_path.name[:2]
+    assert re.search(rf"^\(ch{number}-[a-z0-9-]+\)=\n# \S", text, re.MULTILINE), "장 레이블과 제목"
+    headings = [line.strip() for line in text.splitlines() if line.startswith("## ")]
+    positions = [headings.index(section) for section in REQUIRED_SECTIONS if section in headings]
+    missing = [section for section in REQUIRED_SECTIONS if section not in headings]
+    assert not missing, f"빠진 절: {missing}"
+    assert positions == sorted(positions), "절의 순서가 틀렸습니다"
+    body = headings[headings.index("## 준비") + 1 : headings.index("## 정리")]
+    assert len(body) >= 2, "본문 절이 너무 적습니다"
+
+    sections = _sections(text)
+    questions = re.findall(r"^\d+\. ", sections["## 토론 질문"], re.MULTILINE)
+    assert len(questions) >= 3, "토론 질문은 세 개 이상"
+
+    exercises = sections["## 연습 문제"]
+    labels = re.findall(r"```\{exercise\}\n:label: (\S+)", exercises)
+    assert len(labels) >= 2, "연습 문제는 두 개 이상"
+    for label in labels:
+        match = re.search(
+            rf"```{{solution-start}} {re.escape(label)}\n:class: dropdown\n```(.*?)```{{solution-end}}",
+            exercises,
+            re.DOTALL,
+        )
+        assert match, f"{label}의 풀이가 드롭다운으로 없습니다"
+        assert "```{code-cell} ipython3" in match.group(1), f"{label}의 풀이에 실행하는 코드가 없습니다"
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_chapter_has_hidden_checks_and_glued_runtime(md_path):
+    notebook = jupytext.read(md_path)
+    hidden_checks = [
+        c
+        for c in notebook.cells[1:]
+        if c.cell_type == "code" and "remove-cell" in c.metadata.get("tags", []) and "assert " in c.source
+    ]
+    assert len(hidden_checks) >= 3, "중요한 단계마다 숨긴 확인 셀이 있어야 합니다"
+    number = md_path.name[:2]
+    text = md_path.read_text(encoding="utf-8")
+    assert f'glue("ch{number}_seconds"' in text and f"ch{number}_seconds" in text.split("## 이 장에서")[0]
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_figures_have_caption_name_and_are_referenced(md_path):
+    text = md_path.read_text(encoding="utf-8")
+    figures = [c.metadata.get("mystnb", {}).get("figure") for c in jupytext.read(md_path).cells]
+    figures = [figure for figure in figures if figure]
+    number = md_path.name[:2]
+    assert figures, "그림이 하나도 없습니다"
+    for figure in figures:
+        name = figure.get("name", "")
+        assert figure.get("caption"), f"그림 {name}에 설명이 없습니다"
+        assert name.startswith(f"ch{number}-"), name
+        assert f"{{numref}}`{name}`" in text, f"그림 {name}을 본문에서 가리키지 않습니다"
+
+
+def _toc_files(node) -> list[str]:
+    files = []
+    if isinstance(node, dict):
+        if "file" in node:
+            files.append(node["file"])
+        for value in node.values():
+            files += _toc_files(value)
+    elif isinstance(node, list):
+        for item in node:
+            files += _toc_files(item)
+    return files
+
+
+def test_toc_lists_every_chapter():
+    listed = {f for f in _toc_files(TOC) if f.startswith("chapters/")}
+    present = {f"chapters/{path.stem}" for path in CHAPTERS}
+    assert listed == present
+
+
+GLOSSARY = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
+
+
+def _glossary_entries() -> dict[str, str]:
+    block = GLOSSARY.split("```{glossary}")[1].split("```")[0]
+    entries = {}
+    lines = block.strip("\n").splitlines()
+    for index, line in enumerate(lines):
+        if line and not line.startswith(" "):
+            assert line not in entries, f"용어집에 {line}이 두 번 있습니다"
+            definition = lines[index + 1].strip() if index + 1 < len(lines) else ""
+            entries[line] = definition
+    return entries
+
+
+def test_glossary_entries_have_english_and_one_name_per_concept():
+    entries = _glossary_entries()
+    english_names = {}
+    for term, definition in entries.items():
+        english = definition.split(". ")[0].strip().lower()
+        assert re.search(r"[a-z]", english), f"{term}: 영어 이름이 없습니다"
+        assert english not in english_names, (
+            f"'{english}'라는 개념에 한국어 이름이 둘입니다: {english_names.get(english)}, {term}"
+        )
+        english_names[english] = term
+
+
+def test_every_term_used_is_defined():
+    entries = _glossary_entries()
+    pages = CHAPTERS + sorted((ROOT / "book").glob("*.md"))
+    for page in pages:
+        for used in re.findall(r"\{term\}`([^`]+)`", page.read_text(encoding="utf-8")):
+            term = re.sub(r"^.*<(.+)>$", r"\1", used)
+            assert term in entries, f"{page.name}: 용어집에 없는 용어 '{term}'"

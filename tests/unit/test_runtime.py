@@ -1,0 +1,44 @@
+import sys
+
+import numpy as np
+import pytest
+
+import dlko
+from dlko import runtime
+
+
+def test_in_colab_follows_google_colab_module(monkeypatch):
+    monkeypatch.delitem(sys.modules, "google.colab", raising=False)
+    assert not dlko.in_colab()
+    monkeypatch.setitem(sys.modules, "google.colab", object())
+    assert dlko.in_colab()
+
+
+def test_set_seed_makes_numpy_and_keras_repeatable():
+    import keras
+
+    dlko.set_seed(7)
+    first = (np.random.rand(3), keras.random.uniform((3,)).numpy())
+    dlko.set_seed(7)
+    second = (np.random.rand(3), keras.random.uniform((3,)).numpy())
+    np.testing.assert_array_equal(first[0], second[0])
+    np.testing.assert_array_equal(first[1], second[1])
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "42", True])
+def test_set_seed_rejects_bad_values_in_korean(bad):
+    with pytest.raises(ValueError, match="시드는 0 이상의 정수"):
+        dlko.set_seed(bad)
+
+
+def test_setup_sets_environment_and_font():
+    import matplotlib
+
+    dlko.setup(seed=3)
+    assert runtime.os.environ["TF_FORCE_GPU_ALLOW_GROWTH"] == "true"
+    assert matplotlib.rcParams["font.family"][0] == "NanumGothic"
+
+
+def test_glue_is_silent_without_myst_nb(monkeypatch):
+    monkeypatch.setitem(sys.modules, "myst_nb", None)  # import가 ImportError를 내게 함
+    assert dlko.glue("x", 1.0) is None
