@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # 책의 그림과 시험에 필요한 Debian 패키지
-APT_PACKAGES := fonts-nanum
+APT_PACKAGES := fonts-noto-cjk
 # nbval 셀 하나의 시간 제한(초)
 CELL_TIMEOUT ?= 900
 NB_CACHE := _build/.jupyter_cache

@@ -13,12 +13,15 @@ from matplotlib import font_manager
 
 from .runtime import in_colab
 
-# 먼저 찾은 글꼴을 씁니다. 나눔고딕은 Debian 패키지 fonts-nanum에 들어 있습니다
+# 먼저 찾은 글꼴을 씁니다. 본 고딕(Noto Sans CJK)은 한글과 수식의 빼기 기호(U+2212)를 모두 가진
+# 몇 안 되는 글꼴이라 맨 앞에 둡니다 (Debian 패키지 fonts-noto-cjk). 나눔 글꼴에는 U+2212가 없어
+# 로그 눈금의 10⁻²처럼 수식으로 그리는 음수 지수가 빈 네모로 나옵니다
 KOREAN_FONT_FAMILIES = (
-    "NanumGothic",
-    "NanumBarunGothic",
     "Noto Sans CJK KR",
     "Noto Sans KR",
+    "Noto Sans CJK JP",
+    "NanumGothic",
+    "NanumBarunGothic",
     "UnDotum",
     "Malgun Gothic",
     "AppleGothic",
@@ -52,19 +55,18 @@ def _register_system_korean_fonts() -> None:
 
 
 def find_korean_font() -> str | None:
-    """설치된 한글 글꼴 가족 이름을 돌려줍니다. 없으면 ``None``."""
-    for _ in range(2):
-        known = _known_families()
-        for family in KOREAN_FONT_FAMILIES:
-            if family in known:
-                return family
-        _register_system_korean_fonts()
+    """설치된 한글 글꼴 가운데 가장 알맞은 것의 가족 이름을 돌려줍니다. 없으면 ``None``."""
+    _register_system_korean_fonts()
+    known = _known_families()
+    for family in KOREAN_FONT_FAMILIES:
+        if family in known:
+            return family
     return None
 
 
-def _install_nanum_on_colab() -> None:
+def _install_korean_font_on_colab() -> None:
     subprocess.run(
-        ["apt-get", "-qq", "install", "-y", "fonts-nanum"],
+        ["apt-get", "-qq", "install", "-y", "fonts-noto-cjk"],
         check=False,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -74,22 +76,23 @@ def _install_nanum_on_colab() -> None:
 def use_korean_font() -> str | None:
     """한글 글꼴을 matplotlib 기본 글꼴로 정하고 그 이름을 돌려줍니다.
 
-    Colab에서는 글꼴이 없으면 fonts-nanum을 설치합니다.
-    한글에 없는 기호는 DejaVu Sans가 대신 그립니다.
+    Colab에서는 글꼴이 없으면 fonts-noto-cjk를 설치합니다.
     """
     family = find_korean_font()
     if family is None and in_colab():
-        _install_nanum_on_colab()
+        _install_korean_font_on_colab()
         family = find_korean_font()
     if family is None:
         warnings.warn(
             "한글 글꼴을 찾지 못해 그림의 한글이 네모로 보일 수 있습니다. "
-            "Debian/Ubuntu에서는 'sudo apt-get install fonts-nanum'으로 "
-            "나눔 글꼴을 설치한 뒤 다시 실행하세요.",
+            "Debian/Ubuntu에서는 'sudo apt-get install fonts-noto-cjk'로 "
+            "본 고딕(Noto Sans CJK)을 설치한 뒤 다시 실행하세요.",
             KoreanFontWarning,
             stacklevel=2,
         )
         return None
+    # 수식 안의 글자('가중치 $W$'의 '가중치')는 첫 글꼴로만 그려지므로 한글 글꼴을 맨 앞에 둡니다.
+    # 한글 글꼴에 없는 기호는 DejaVu Sans가 대신 그립니다
     mpl.rcParams["font.family"] = [family, "DejaVu Sans"]
     return family
 

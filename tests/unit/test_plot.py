@@ -20,15 +20,17 @@ import matplotlib.pyplot as plt
 from matplotlib import font_manager
 import dlko
 dlko.setup()
-fig, ax = plt.subplots()
+fig, (ax, ax_log) = plt.subplots(1, 2)
 ax.plot([-3, -1, 2], [1, -2, 3])
 ax.set_title("한글 제목: 학습률과 비용 −1")
 ax.set_xlabel("가중치 $W$")
+ax_log.semilogy([1, 2, 3], [0.01, 0.1, 1.0])  # 눈금 10^-2는 수식으로 그려집니다
+ax_log.set_ylabel("비용 (로그 눈금)")
 buffer = io.BytesIO()
 fig.savefig(buffer, format="png")
 family = matplotlib.rcParams["font.family"][0]
 path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-print(json.dumps({"family": family, "path": path, "logged": [m for m in messages if "findfont" in m or "Glyph" in m], "bytes": buffer.tell()}))
+print(json.dumps({"family": family, "path": path, "logged": [m for m in messages if "findfont" in m or "glyph" in m.lower()], "bytes": buffer.tell()}))
 """
 
 
@@ -36,23 +38,26 @@ def test_korean_title_renders_with_a_real_korean_font(run_python, tmp_path):
     # 새 matplotlib 캐시(처음 켠 Colab과 같은 상태)에서 그려 봅니다
     result = run_python(KOREAN_FIGURE, {"MPLCONFIGDIR": str(tmp_path)})
     assert result["family"] in plot.KOREAN_FONT_FAMILIES
-    assert "nanum" in result["path"].lower() or "cjk" in result["path"].lower()
+    assert "notosanscjk" in result["path"].lower()
     assert result["logged"] == []
     assert result["bytes"] > 1000
 
 
 def test_fonts_installed_after_cache_are_registered(monkeypatch):
     # Colab에서 apt로 글꼴을 설치한 직후처럼, 캐시에 한글 글꼴이 없는 상태를 흉내 냅니다
-    without_korean = [f for f in font_manager.fontManager.ttflist if "nanum" not in f.fname.lower()]
+    without_korean = [f for f in font_manager.fontManager.ttflist if "cjk" not in f.fname.lower()]
     monkeypatch.setattr(font_manager.fontManager, "ttflist", without_korean)
-    assert plot.find_korean_font() == "NanumGothic"
+    assert plot.find_korean_font() == "Noto Sans CJK KR"
 
 
 def test_missing_korean_font_warns_in_korean(monkeypatch):
-    without_korean = [f for f in font_manager.fontManager.ttflist if "nanum" not in f.fname.lower()]
+    hints = ("cjk", "nanum", "undotum")
+    without_korean = [
+        f for f in font_manager.fontManager.ttflist if not any(h in f.fname.lower() for h in hints)
+    ]
     monkeypatch.setattr(font_manager.fontManager, "ttflist", without_korean)
     monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [])
-    with pytest.warns(plot.KoreanFontWarning, match="fonts-nanum"):
+    with pytest.warns(plot.KoreanFontWarning, match="fonts-noto-cjk"):
         assert plot.use_korean_font() is None
 
 

@@ -36,7 +36,7 @@ def test_setup_sets_environment_and_font():
 
     dlko.setup(seed=3)
     assert runtime.os.environ["TF_FORCE_GPU_ALLOW_GROWTH"] == "true"
-    assert matplotlib.rcParams["font.family"][0] == "NanumGothic"
+    assert matplotlib.rcParams["font.family"][0] == "Noto Sans CJK KR"
 
 
 def test_glue_is_silent_without_myst_nb(monkeypatch):

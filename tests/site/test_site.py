@@ -1,0 +1,112 @@
+"""만들어진 사이트(_build/html)를 검사합니다. `make site` 뒤에 실행합니다."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jupytext
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+TOC_TEXT = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+# 목차에 실린 장 (목차와 chapters/가 같은지는 tests/unit이 확인)
+CHAPTERS = [ROOT / f"{name}.md" for name in re.findall(r"file: (chapters/\S+)", TOC_TEXT)]
+ids = [path.stem for path in CHAPTERS]
+
+
+class Page(HTMLParser):
+    """한 페이지의 태그와 속성, 보이는 글자를 모읍니다."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text_parts: list[str] = []
+        self._skip = 0
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.text_parts)
+
+
+def _page(md_path: Path) -> tuple[str, Page]:
+    html_path = HTML / "chapters" / f"{md_path.stem}.html"
+    assert html_path.exists(), f"{html_path}가 없습니다: make site를 먼저 실행하세요"
+    source = html_path.read_text(encoding="utf-8")
+    return source, Page(source)
+
+
+def test_site_was_built():
+    assert (HTML / "index.html").exists(), "make site를 먼저 실행하세요"
+    assert '<html lang="ko"' in (HTML / "book" / "intro.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=ids)
+def test_chapter_page_shows_every_figure(md_path):
+    source, page = _page(md_path)
+    names = [
+        c.metadata["mystnb"]["figure"]["name"]
+        for c in jupytext.read(md_path).cells
+        if c.metadata.get("mystnb", {}).get("figure")
+    ]
+    assert names
+    for name in names:
+        match = re.search(rf'<figure[^>]*id="{re.escape(name)}".*?</figure>', source, re.DOTALL)
+        assert match, f"그림 {name}이 페이지에 없습니다"
+        images = re.findall(r'<img[^>]*src="([^"]+)"', match.group(0))
+        assert images, f"그림 {name}에 이미지가 없습니다"
+        for src in images:
+            image_path = (HTML / "chapters" / src).resolve()
+            assert image_path.exists() and image_path.stat().st_size > 2000, src
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=ids)
+def test_colab_link_opens_the_paired_notebook_on_the_branch(md_path):
+    _, page = _page(md_path)
+    repository = CONFIG["repository"]
+    owner_repo = repository["url"].removeprefix("https://github.com/")
+    relative = md_path.with_suffix(".ipynb").relative_to(ROOT).as_posix()
+    expected = (
+        f"{CONFIG['launch_buttons']['colab_url']}/github/{owner_repo}/blob/{repository['branch']}/{relative}"
+    )
+    links = [attrs.get("href") for tag, attrs in page.tags if tag == "a" and "colab" in (attrs.get("href") or "")]
+    assert links == [expected]
+    tracked = subprocess.run(
+        ["git", "ls-files", "--error-unmatch", relative], cwd=ROOT, capture_output=True
+    )
+    assert tracked.returncode == 0, f"{relative}이 저장소에 없습니다"
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=ids)
+def test_chapter_page_has_math_outputs_and_no_errors(md_path):
+    source, page = _page(md_path)
+    assert "mathjax" in source.lower() and r"\(" in page.text
+    assert "cell_output" in source, "실행 결과가 없습니다"
+    for bad in ("Traceback (most recent call last)", "output stderr", "{glue"):
+        assert bad not in source, f"페이지에 '{bad}'가 있습니다"
+
+
+def test_interface_speaks_korean():
+    source = (HTML / "chapters" / f"{CHAPTERS[0].stem}.html").read_text(encoding="utf-8")
+    assert "시작하다" not in source
+    assert 'title="실행하기: Colab"' in source
+    assert "이전 페이지" in source or "다음 페이지" in source
