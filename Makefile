@@ -4,19 +4,20 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# 책의 그림과 시험에 필요한 Debian 패키지
-APT_PACKAGES := fonts-noto-cjk
+# 그림의 한글 글꼴(책), 사이트를 여는 브라우저(시험)
+APT_BOOK := fonts-noto-cjk
+APT_TEST := chromium
 # nbval 셀 하나의 시간 제한(초)
 CELL_TIMEOUT ?= 900
 NB_CACHE := _build/.jupyter_cache
 
-.PHONY: book test setup system-packages unit notebooks site site-tests sync clean
+.PHONY: book test setup system-packages test-system-packages unit notebooks site site-tests sync clean
 
 book: setup
 	$(BIN)/jupyter-book build .
 	@echo "사이트를 만들었습니다: $(CURDIR)/_build/html/index.html"
 
-test: setup unit notebooks site site-tests
+test: setup test-system-packages unit notebooks site site-tests
 	@echo "모든 시험을 통과했습니다."
 
 setup: system-packages $(STAMP)
@@ -28,19 +29,10 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	touch $@
 
 system-packages:
-	@if ! command -v dpkg >/dev/null; then \
-	  echo "Debian 계열이 아니라 $(APT_PACKAGES) 설치를 건너뜁니다. 한글 글꼴을 직접 설치하세요."; \
-	  exit 0; \
-	fi; \
-	missing=""; \
-	for package in $(APT_PACKAGES); do \
-	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	  echo "Debian 패키지를 설치합니다:$$missing"; \
-	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq $$missing >/dev/null; \
-	fi
+	tools/apt-install $(APT_BOOK)
+
+test-system-packages:
+	tools/apt-install $(APT_TEST)
 
 # 도우미 패키지, 장의 짝과 구조, 워크플로 검사
 unit: setup
@@ -55,7 +47,8 @@ notebooks: setup
 site: setup
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-site-tests: setup
+# 만들어진 사이트를 파일로, 그리고 브라우저(chromium)로 검사
+site-tests: setup test-system-packages
 	$(BIN)/python -m pytest tests/site
 
 # .md를 고친 뒤 짝 노트북을 맞춤
