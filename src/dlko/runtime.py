@@ -84,8 +84,12 @@ def setup(seed: int = DEFAULT_SEED, korean_font: bool = True) -> None:
 def glue(name: str, value, display: bool = False) -> None:
     """본문에 실행 결과를 붙이도록 값을 기록합니다 (``myst_nb.glue``).
 
+    NumPy 수(``np.float64`` 등)는 파이썬 수로 바꿔 기록합니다. 그래야 본문의
+    ``{glue:text}`이름:.3f``` 같은 형식 지정이 먹습니다.
     책을 만들 때만 의미가 있으므로 myst-nb가 없는 Colab에서는 아무 일도 하지 않습니다.
     """
+    if isinstance(value, np.generic) or (isinstance(value, np.ndarray) and value.ndim == 0):
+        value = value.item()
     try:
         from myst_nb import glue as myst_glue
     except ImportError:

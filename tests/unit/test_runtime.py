@@ -42,3 +42,18 @@ def test_setup_sets_environment_and_font():
 def test_glue_is_silent_without_myst_nb(monkeypatch):
     monkeypatch.setitem(sys.modules, "myst_nb", None)  # import가 ImportError를 내게 함
     assert dlko.glue("x", 1.0) is None
+
+
+def test_glue_turns_numpy_scalars_into_python_numbers(monkeypatch):
+    recorded = {}
+
+    def fake_glue(name, value, display=True):
+        recorded[name] = value
+
+    import myst_nb
+
+    monkeypatch.setattr(myst_nb, "glue", fake_glue)
+    dlko.glue("a", np.float64(0.25))
+    dlko.glue("b", np.array(3))
+    assert type(recorded["a"]) is float and recorded["a"] == 0.25
+    assert type(recorded["b"]) is int
