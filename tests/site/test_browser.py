@@ -18,13 +18,9 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
-CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-TOC_TEXT = (ROOT / "_toc.yml").read_text(encoding="utf-8")
-CHAPTERS = re.findall(r"file: (chapters/\S+)", TOC_TEXT)
+from book import CHAPTERS, HTML, READING_ORDER, ROOT, colab_url
+
 MATHJAX_CDN = "https://cdn.jsdelivr.net/npm/mathjax@3/"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -183,20 +179,16 @@ def test_colab_button_points_at_the_notebook(page, site_url, docname):
     page.locator(".dropdown-launch-buttons button").click()
     link = page.locator(".dropdown-launch-buttons a", has_text="Colab")
     link.wait_for(state="visible")
-    owner_repo = CONFIG["repository"]["url"].removeprefix("https://github.com/")
-    branch = CONFIG["repository"]["branch"]
-    expected = f"https://colab.research.google.com/github/{owner_repo}/blob/{branch}/{docname}.ipynb"
-    assert link.get_attribute("href") == expected
+    assert link.get_attribute("href") == colab_url(docname)
 
 
 def test_next_and_previous_follow_the_table_of_contents(page, site_url):
-    order = ["book/intro"] + re.findall(r"file: (\S+)", TOC_TEXT)
     docname = CHAPTERS[0]
-    position = order.index(docname)
+    position = READING_ORDER.index(docname)
     _open_chapter(page, site_url, docname)
     page.locator("a.right-next").click()
     page.wait_for_load_state("load")
-    assert urlparse(page.url).path == f"/{quote(order[position + 1])}.html"
+    assert urlparse(page.url).path == f"/{quote(READING_ORDER[position + 1])}.html"
     page.locator("a.left-prev").click()
     page.wait_for_load_state("load")
     assert urlparse(page.url).path == f"/{docname}.html"

@@ -9,14 +9,12 @@ from pathlib import Path
 
 import jupytext
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
-CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-TOC_TEXT = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+from book import CHAPTERS as CHAPTER_NAMES
+from book import HTML, ROOT, colab_url
+
 # 목차에 실린 장 (목차와 chapters/가 같은지는 tests/unit이 확인)
-CHAPTERS = [ROOT / f"{name}.md" for name in re.findall(r"file: (chapters/\S+)", TOC_TEXT)]
+CHAPTERS = [ROOT / f"{name}.md" for name in CHAPTER_NAMES]
 ids = [path.stem for path in CHAPTERS]
 
 
@@ -82,12 +80,8 @@ def test_chapter_page_shows_every_figure(md_path):
 @pytest.mark.parametrize("md_path", CHAPTERS, ids=ids)
 def test_colab_link_opens_the_paired_notebook_on_the_branch(md_path):
     _, page = _page(md_path)
-    repository = CONFIG["repository"]
-    owner_repo = repository["url"].removeprefix("https://github.com/")
     relative = md_path.with_suffix(".ipynb").relative_to(ROOT).as_posix()
-    expected = (
-        f"{CONFIG['launch_buttons']['colab_url']}/github/{owner_repo}/blob/{repository['branch']}/{relative}"
-    )
+    expected = colab_url(md_path.with_suffix("").relative_to(ROOT).as_posix())
     links = [attrs.get("href") for tag, attrs in page.tags if tag == "a" and "colab" in (attrs.get("href") or "")]
     assert links == [expected]
     tracked = subprocess.run(
