@@ -95,8 +95,16 @@ def test_chapter_page_has_math_outputs_and_no_errors(md_path):
     source, page = _page(md_path)
     assert "mathjax" in source.lower() and r"\(" in page.text
     assert "cell_output" in source, "실행 결과가 없습니다"
-    for bad in ("Traceback (most recent call last)", "output stderr", "{glue"):
+    for bad in ("output stderr", "{glue"):
         assert bad not in source, f"페이지에 '{bad}'가 있습니다"
+    # 오류는 독자에게 보여 주려고 raises-exception 태그를 단 셀에서만 나와야 하고, 그 셀에서는 꼭 보여야 합니다
+    cells = source.split('<div class="cell ')[1:]
+    for cell in cells:
+        shows_error = "Traceback (most recent call last)" in cell
+        if cell.split('"', 1)[0].split().count("tag_raises-exception"):
+            assert shows_error, "raises-exception 셀에 오류가 보이지 않습니다"
+        else:
+            assert not shows_error, "예상하지 않은 오류가 페이지에 있습니다"
 
 
 def test_interface_speaks_korean():
