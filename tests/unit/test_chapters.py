@@ -127,6 +127,20 @@ def test_chapter_has_hidden_checks_and_glued_runtime(md_path):
 
 
 @pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_every_visible_code_cell_is_introduced_by_a_sentence(md_path):
+    # 보이는 코드 셀 바로 앞에는 그 셀이 무엇을 하는지 말하는 문장이 있어야 합니다 (제목이나 지시문이 아니라)
+    cells = jupytext.read(md_path).cells
+    for previous, cell in zip(cells, cells[1:]):
+        if cell.cell_type != "code" or "remove-cell" in cell.metadata.get("tags", []):
+            continue
+        lines = [line.strip() for line in previous.source.splitlines() if line.strip()] if previous.cell_type == "markdown" else []
+        last = lines[-1] if lines else ""
+        assert last and not last.startswith(("#", "```", ":", "$$")), (
+            f"{md_path.name}: 소개 문장 없이 시작하는 코드 셀: {cell.source.splitlines()[0]!r}"
+        )
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
 def test_figures_have_caption_name_and_are_referenced(md_path):
     text = md_path.read_text(encoding="utf-8")
     figures = [c.metadata.get("mystnb", {}).get("figure") for c in jupytext.read(md_path).cells]
