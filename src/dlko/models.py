@@ -71,7 +71,7 @@ def train_mnist_cnn(
     x_train,
     y_train,
     validation_data,
-    epochs: int = 5,
+    epochs: int = 4,
     batch_size: int = 128,
     learning_rate: float = 2e-3,
     verbose: int = 0,
