@@ -4,8 +4,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# 그림의 한글 글꼴(책), 사이트를 여는 브라우저(시험)
-APT_BOOK := fonts-noto-cjk
+# 그림의 한글 글꼴과 필적 장의 손글씨 글꼴(책), 사이트를 여는 브라우저(시험)
+APT_BOOK := fonts-noto-cjk fonts-nanum-extra fonts-unfonts-core fonts-unfonts-extra fonts-alee fonts-woowa-bm
 APT_TEST := chromium
 # nbval 셀 하나의 시간 제한(초)
 CELL_TIMEOUT ?= 900
