@@ -10,11 +10,29 @@ APT_TEST := chromium
 # nbval 셀 하나의 시간 제한(초)
 CELL_TIMEOUT ?= 900
 NB_CACHE := _build/.jupyter_cache
+NB_FAILURES := _build/nbval-failures.txt
+# make test가 나란히 실행하는 장의 수. 2 이상이면 장마다 스레드 하나(TensorFlow, OpenMP, BLAS)만 씁니다
+NB_JOBS ?= 2
+ifeq ($(NB_JOBS),1)
+NB_PARALLEL :=
+NB_ENV :=
+else
+NB_PARALLEL := -n $(NB_JOBS) --dist loadfile
+NB_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+	TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1
+endif
+# make sweep: 돌릴 장과 시드 (비우면 모든 장), COLAB=1이면 Colab을 흉내 낸 환경에서도 한 번
+CHAPTERS ?=
+SEEDS ?= 1 2
+COLAB ?=
+# make colab-check: 돌릴 장 번호
+CHAPTER ?=
 
-.PHONY: book test setup system-packages test-system-packages unit notebooks site site-tests sync clean
+.PHONY: book test setup system-packages test-system-packages unit notebooks site site-tests sync clean \
+	sweep bench colab-check
 
 book: setup
-	$(BIN)/jupyter-book build .
+	$(BIN)/jupyter-book build . || { $(BIN)/python tools/explain_build_failure.py; exit 1; }
 	@echo "사이트를 만들었습니다: $(CURDIR)/_build/html/index.html"
 
 test: setup test-system-packages unit notebooks site site-tests
@@ -40,8 +58,11 @@ unit: setup
 
 # 모든 장의 모든 셀을 nbval로 실행하고, 통과한 장의 출력을 책 빌드용 캐시에 넣음
 notebooks: setup
-	PYTHONPATH=tests/plugins $(BIN)/python -m pytest --nbval-lax \
-	  --nbval-cell-timeout=$(CELL_TIMEOUT) -p nbval_cache --nb-cache=$(NB_CACHE) chapters
+	@mkdir -p _build && rm -f $(NB_FAILURES)
+	$(NB_ENV) PYTHONPATH=tests/plugins $(BIN)/python -m pytest $(NB_PARALLEL) --nbval-lax \
+	  --nbval-cell-timeout=$(CELL_TIMEOUT) -p nbval_cache --nb-cache=$(NB_CACHE) \
+	  --nb-failures=$(NB_FAILURES) chapters \
+	  || { echo; cat $(NB_FAILURES) 2>/dev/null; exit 1; }
 
 # 경고 하나 없이 사이트 만들기 (장은 위 캐시에서 가져와 다시 실행하지 않음)
 site: setup
@@ -54,6 +75,20 @@ site-tests: setup test-system-packages
 # .md를 고친 뒤 짝 노트북을 맞춤
 sync: setup
 	$(BIN)/jupytext --sync chapters/*.md
+
+# 여러 시드와 Colab을 흉내 낸 환경에서 장을 돌려 bench/sweep.md를 만듦 (예: make sweep CHAPTERS="12 14" SEEDS="1 2 3" COLAB=1)
+sweep: setup
+	$(BIN)/python tools/sweep.py --chapters "$(CHAPTERS)" --seeds "$(SEEDS)" --jobs $(NB_JOBS) \
+	  --timeout $(CELL_TIMEOUT) --from-cache $(if $(COLAB),--colab)
+
+# 마지막 실행(make test의 캐시)이 glue한 장별 시간과 대표 수치의 표: _build/bench.md, _build/bench.json
+bench: setup
+	$(BIN)/python tools/bench.py
+
+# 장 하나를 Colab을 흉내 낸 깨끗한 환경(Python 3.12)에서 그 장의 설치 셀부터 실행 (예: make colab-check CHAPTER=14)
+colab-check: setup
+	@test -n "$(CHAPTER)" || { echo "장 번호를 주세요: make colab-check CHAPTER=14"; exit 2; }
+	$(BIN)/python tools/colab_check.py "$(CHAPTER)"
 
 clean:
 	rm -rf _build

@@ -7,4 +7,4 @@
 from .runtime import glue, in_colab, set_seed, setup
 
 __all__ = ["glue", "in_colab", "set_seed", "setup"]
-__version__ = "0.2.0"
+__version__ = "0.3.0"

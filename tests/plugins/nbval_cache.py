@@ -4,10 +4,16 @@
 모든 셀이 통과한 장만 책 빌드(MyST-NB의 cache 모드)가 찾는 캐시에 넣습니다.
 캐시 열쇠는 MyST-NB가 `.md`를 읽어 만드는 노트북에서 계산되므로, 같은 읽기 함수로
 `.md`를 읽고 코드 셀이 `.ipynb`와 같은지 확인한 뒤 출력만 옮겨 붙입니다.
+
+pytest-xdist로 여러 일꾼이 장을 나눠 실행할 때도 같습니다: 셀의 출력은 시험 보고서에 실려
+주 프로세스로 오고, 캐시는 주 프로세스 한 곳에서만 씁니다.
+실패한 장이 있으면 장과 실패한 확인을 한국어 한 줄씩 `--nb-failures` 파일에 적습니다.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -21,6 +27,11 @@ def pytest_addoption(parser):
         "--nb-cache",
         default=None,
         help="통과한 노트북의 실행 결과를 넣을 jupyter-cache 폴더",
+    )
+    parser.addoption(
+        "--nb-failures",
+        default=None,
+        help="실패한 장과 확인을 한국어 한 줄씩 적을 파일",
     )
 
 
@@ -38,16 +49,53 @@ def _to_output(raw) -> nbformat.NotebookNode:
     return output
 
 
+_PROPERTY = "nb_cache_cell"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
+    # 셀을 실행한 프로세스(일꾼)에서: 셀의 출력을 보고서에 싣습니다 (JSON으로 바꿔 일꾼 밖으로 보낼 수 있게)
     outcome = yield
     report = outcome.get_result()
     if report.when != "call" or not hasattr(item, "test_outputs"):
         return
-    path = Path(str(item.parent.fspath))
-    entry = _notebooks.setdefault(path, {"outputs": {}, "failed": False})
-    entry["failed"] |= not report.passed
-    entry["outputs"][item.cell_num] = [_to_output(o) for o in (item.test_outputs or [])]
+    outputs = json.loads(json.dumps([dict(o) for o in (item.test_outputs or [])]))
+    payload = {"path": str(item.parent.fspath), "cell": item.cell_num, "outputs": outputs}
+    report.user_properties.append((_PROPERTY, payload))
+
+
+def _failed_check(longrepr: str) -> str:
+    """nbval의 실패 보고에서 실패한 줄(----> 표시)이나 마지막 오류 줄을 찾습니다."""
+    lines = _ANSI.sub("", longrepr).splitlines()
+    for line in lines:
+        match = re.match(r"\s*-*>\s*\d+\s+(.*)", line)
+        if match:
+            return match.group(1).strip()
+    errors = [line.strip() for line in lines if re.match(r"\s*\w+(Error|Exception)\b", line)]
+    return errors[-1] if errors else ""
+
+
+def _last_error_line(longrepr: str) -> str:
+    lines = [line.strip() for line in _ANSI.sub("", longrepr).splitlines() if line.strip()]
+    errors = [line for line in lines if re.match(r"\w+(Error|Exception|Exit)\b", line)]
+    return errors[-1][:200] if errors else ""
+
+
+def pytest_runtest_logreport(report):
+    # 주 프로세스에서 (일꾼이 없으면 같은 프로세스에서): 장마다 셀의 출력과 실패를 모읍니다
+    if report.when != "call":
+        return
+    for name, payload in report.user_properties:
+        if name != _PROPERTY:
+            continue
+        path = Path(payload["path"])
+        entry = _notebooks.setdefault(path, {"outputs": {}, "failed": False, "failures": []})
+        entry["outputs"][payload["cell"]] = [_to_output(o) for o in payload["outputs"]]
+        if not report.passed:
+            entry["failed"] = True
+            text = str(report.longrepr)
+            entry["failures"].append((payload["cell"], _failed_check(text), _last_error_line(text)))
 
 
 def _cache_one(cache, ipynb: Path, entry: dict) -> str:
@@ -78,7 +126,27 @@ def _cache_one(cache, ipynb: Path, entry: dict) -> str:
     return "캐시함"
 
 
+def _write_failures(session) -> None:
+    target = session.config.getoption("--nb-failures")
+    if not target:
+        return
+    lines = []
+    for ipynb, entry in sorted(_notebooks.items()):
+        for cell, check, error in entry.get("failures", [])[:1]:  # 장마다 처음 실패한 셀만
+            line = f"실패한 장: {ipynb.stem} — 셀 {cell}"
+            if check:
+                line += f"의 확인 `{check}`"
+            if error:
+                line += f" ({error})"
+            lines.append(line)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    Path(target).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
 def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput"):  # xdist 일꾼: 모으는 일은 주 프로세스가 합니다
+        return
+    _write_failures(session)
     folder = session.config.getoption("--nb-cache")
     if not folder:
         return

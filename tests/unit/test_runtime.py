@@ -1,3 +1,4 @@
+import json
 import sys
 
 import numpy as np
@@ -57,3 +58,35 @@ def test_glue_turns_numpy_scalars_into_python_numbers(monkeypatch):
     dlko.glue("b", np.array(3))
     assert type(recorded["a"]) is float and recorded["a"] == 0.25
     assert type(recorded["b"]) is int
+
+
+def test_setup_returns_the_seed_from_dlko_seed(monkeypatch):
+    monkeypatch.setenv("DLKO_SEED", "7")
+    assert dlko.setup(korean_font=False) == 7
+    first = np.random.rand(3)
+    monkeypatch.delenv("DLKO_SEED")
+    assert dlko.setup(korean_font=False) == runtime.DEFAULT_SEED == 42
+    assert dlko.setup(seed=7, korean_font=False) == 7  # 직접 준 값이 환경 변수보다 앞섭니다
+    np.testing.assert_array_equal(np.random.rand(3), first)
+
+
+@pytest.mark.parametrize("bad", ["-1", "1.5", "마흔둘", str(2**32)])
+def test_bad_dlko_seed_is_refused_in_korean(monkeypatch, bad):
+    monkeypatch.setenv("DLKO_SEED", bad)
+    with pytest.raises(ValueError, match="DLKO_SEED|시드는"):
+        dlko.setup(korean_font=False)
+
+
+def test_glue_log_records_values_for_the_sweep(monkeypatch, tmp_path):
+    log = tmp_path / "glue.jsonl"
+    monkeypatch.setenv("DLKO_GLUE_LOG", str(log))
+    monkeypatch.setitem(sys.modules, "myst_nb", None)  # Colab처럼 myst-nb가 없어도
+    dlko.glue("accuracy", np.float32(0.5))
+    dlko.glue("name", "합성곱")
+    dlko.glue("table", {"a": 1})
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert lines == [
+        {"name": "accuracy", "value": 0.5},
+        {"name": "name", "value": "합성곱"},
+        {"name": "table", "value": "{'a': 1}"},
+    ]
