@@ -32,7 +32,9 @@ CHAPTER ?=
 	sweep bench colab-check
 
 book: setup
-	$(BIN)/jupyter-book build . || { $(BIN)/python tools/explain_build_failure.py; exit 1; }
+	@mkdir -p _build
+	set -o pipefail; $(BIN)/jupyter-book build . 2>&1 | tee _build/book.log \
+	  || { $(BIN)/python tools/explain_build_failure.py; exit 1; }
 	@echo "사이트를 만들었습니다: $(CURDIR)/_build/html/index.html"
 
 test: setup test-system-packages unit notebooks site site-tests

@@ -32,10 +32,12 @@ VENV = Path(os.environ.get("COLAB_VENV", ROOT / ".venv-colab"))
 RUNTIME_REQUIREMENTS = ROOT / "tools" / "colab-runtime.txt"
 BASE_FREEZE = VENV / "colab-base-freeze.txt"
 COLAB_PYTHON = os.environ.get("COLAB_PYTHON", "python3.12")
+# --in-place: 가상 환경을 만들지 않고 지금 파이썬(주간 워크플로의 Colab 런타임 이미지)에서 실행
+_in_place = False
 
 
 def _python() -> Path:
-    return VENV / "bin" / "python"
+    return Path(sys.executable) if _in_place else VENV / "bin" / "python"
 
 
 def _freeze() -> set[str]:
@@ -45,6 +47,10 @@ def _freeze() -> set[str]:
 
 def ensure_environment() -> None:
     """Colab을 흉내 낸 가상 환경을 만들고(없거나 패키지 목록이 바뀌었으면), 처음 상태를 기록합니다."""
+    if _in_place:
+        if not BASE_FREEZE.exists():
+            BASE_FREEZE.write_text("\n".join(sorted(_freeze())) + "\n", encoding="utf-8")
+        return
     stamp = VENV / "colab-runtime.txt"
     wanted = RUNTIME_REQUIREMENTS.read_text(encoding="utf-8")
     if stamp.exists() and stamp.read_text(encoding="utf-8") == wanted and BASE_FREEZE.exists():
@@ -93,11 +99,17 @@ def prepare_repository_copy(folder: Path) -> Path:
     return gitconfig
 
 
+def _real_colab_available() -> bool:
+    probe = subprocess.run([_python(), "-c", "import google.colab"], capture_output=True)
+    return probe.returncode == 0
+
+
 def prepare_kernel_start(folder: Path) -> tuple[Path, Path]:
-    """``google.colab``이 있는 것처럼 보이게 하고, 커널이 시작할 때 그것을 import하게 합니다."""
+    """커널이 시작할 때 ``google.colab``을 import하게 합니다 (없으면 빈 모듈로 흉내 냅니다)."""
     fake = folder / "fake_colab"
-    (fake / "google" / "colab").mkdir(parents=True)
-    (fake / "google" / "colab" / "__init__.py").write_text('"""Colab을 흉내 내는 빈 모듈"""\n', encoding="utf-8")
+    if not (_in_place and _real_colab_available()):
+        (fake / "google" / "colab").mkdir(parents=True)
+        (fake / "google" / "colab" / "__init__.py").write_text('"""Colab을 흉내 내는 빈 모듈"""\n', encoding="utf-8")
     ipython_dir = folder / "ipython"
     startup = ipython_dir / "profile_default" / "startup"
     startup.mkdir(parents=True)
@@ -120,12 +132,13 @@ def check_chapter(notebook: Path, timeout: int = 1800, seed: int | None = None) 
         env = dict(os.environ)
         env.pop("DLKO_SEED", None)
         env.pop("VIRTUAL_ENV", None)
+        if fake.exists():
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(fake), env.get("PYTHONPATH")]))
         env.update(
-            PYTHONPATH=str(fake),
             IPYTHONDIR=str(ipython_dir),
             GIT_CONFIG_GLOBAL=str(gitconfig),
             GIT_CONFIG_NOSYSTEM="1",
-            PATH=f"{VENV / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+            PATH=f"{_python().parent}{os.pathsep}{env.get('PATH', '')}",
         )
         command = [
             str(_python()), str(ROOT / "tools" / "chapter_runs.py"), str(copy),
@@ -149,9 +162,17 @@ def main() -> None:
     import argparse
 
     parser = argparse.ArgumentParser(description="장 하나를 Colab을 흉내 낸 환경에서 설치 셀부터 실행합니다")
-    parser.add_argument("chapter", help="장 번호 (예: 14) 또는 여러 개 ('04 14')")
+    parser.add_argument("chapter", help="장 번호 (예: 14), 여러 개 ('04 14'), 또는 all")
     parser.add_argument("--timeout", type=int, default=1800)
+    parser.add_argument(
+        "--in-place", action="store_true",
+        help="가상 환경을 만들지 않고 이 파이썬에서 실행 (Colab 런타임 이미지 안의 주간 워크플로)",
+    )
     args = parser.parse_args()
+    if args.in_place:
+        global _in_place, BASE_FREEZE
+        _in_place = True
+        BASE_FREEZE = Path(tempfile.mkdtemp(prefix="colab-base-")) / "freeze.txt"
     notebooks = chapter_runs.chapter_paths(args.chapter)
     failed = []
     for notebook in notebooks:
@@ -164,7 +185,7 @@ def main() -> None:
             failed.append(notebook.stem)
             print(f"[colab] {notebook.stem}: 실패 — 확인 `{outcome['check']}`: {outcome['error']}")
     if failed:
-        raise SystemExit(f"Colab을 흉내 낸 환경에서 실패한 장: {', '.join(failed)}")
+        raise SystemExit(f"Colab 런타임에서 실패한 장: {', '.join(failed)} (위의 '실패 —' 줄에 실패한 확인이 있습니다)")
 
 
 if __name__ == "__main__":

@@ -64,13 +64,26 @@ def find_korean_font() -> str | None:
     return None
 
 
-def _install_korean_font_on_colab() -> None:
-    subprocess.run(
-        ["apt-get", "-qq", "install", "-y", "fonts-noto-cjk"],
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def _install_korean_font_on_colab() -> str:
+    """fonts-noto-cjk를 apt로 설치합니다. 실패하면 패키지 목록을 새로 받아 한 번 더 해 봅니다.
+
+    성공하면 빈 문자열을, 실패하면 apt가 마지막에 한 말을 돌려줍니다.
+    """
+
+    def apt(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["apt-get", "-qq", *arguments], check=False, capture_output=True, text=True)
+
+    try:
+        result = apt("install", "-y", "fonts-noto-cjk")
+        if result.returncode != 0:  # 오래된 패키지 목록이면 찾지 못하므로 목록을 새로 받습니다
+            apt("update")
+            result = apt("install", "-y", "fonts-noto-cjk")
+    except OSError as error:  # apt-get이 없는 환경
+        return str(error)
+    if result.returncode == 0:
+        return ""
+    lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip()]
+    return lines[-1] if lines else f"apt-get 종료 코드 {result.returncode}"
 
 
 def use_korean_font() -> str | None:
@@ -79,13 +92,15 @@ def use_korean_font() -> str | None:
     Colab에서는 글꼴이 없으면 fonts-noto-cjk를 설치합니다.
     """
     family = find_korean_font()
+    apt_problem = ""
     if family is None and in_colab():
-        _install_korean_font_on_colab()
+        apt_problem = _install_korean_font_on_colab()
         family = find_korean_font()
     if family is None:
+        reason = f" (apt-get으로 fonts-noto-cjk를 설치하지 못했습니다: {apt_problem})" if apt_problem else ""
         warnings.warn(
-            "한글 글꼴을 찾지 못해 그림의 한글이 네모로 보일 수 있습니다. "
-            "Debian/Ubuntu에서는 'sudo apt-get install fonts-noto-cjk'로 "
+            f"한글 글꼴을 찾지 못해 그림의 한글이 네모로 보일 수 있습니다{reason}. "
+            "Debian/Ubuntu에서는 'sudo apt-get update && sudo apt-get install fonts-noto-cjk'로 "
             "본 고딕(Noto Sans CJK)을 설치한 뒤 다시 실행하세요.",
             KoreanFontWarning,
             stacklevel=2,

@@ -1,5 +1,7 @@
+import subprocess
 import warnings
 
+import subprocess
 import numpy as np
 import pytest
 from matplotlib import font_manager
@@ -89,3 +91,29 @@ def test_show_images_checks_shapes():
         fig = plot.show_images(np.zeros((5, 28, 28, 1)), labels=list("가나다라마"), ncols=3)
     assert len(fig.axes) == 6
     plt.close("all")
+
+
+def test_colab_font_install_updates_package_lists_and_retries(monkeypatch):
+    from dlko import plot
+
+    calls = []
+
+    def fake_run(command, **kwargs):
+        calls.append(command[2:])
+        # 오래된 목록에서는 설치가 실패하고, update 뒤에는 성공합니다
+        failed = command[2] == "install" and ["update"] not in calls
+        return subprocess.CompletedProcess(command, 100 if failed else 0, "", "E: Unable to locate package" if failed else "")
+
+    monkeypatch.setattr(plot.subprocess, "run", fake_run)
+    assert plot._install_korean_font_on_colab() == ""
+    assert calls == [["install", "-y", "fonts-noto-cjk"], ["update"], ["install", "-y", "fonts-noto-cjk"]]
+
+
+def test_colab_font_warning_says_what_apt_said(monkeypatch):
+    from dlko import plot
+
+    monkeypatch.setattr(plot, "find_korean_font", lambda: None)
+    monkeypatch.setattr(plot, "in_colab", lambda: True)
+    monkeypatch.setattr(plot, "_install_korean_font_on_colab", lambda: "E: Unable to locate package fonts-noto-cjk")
+    with pytest.warns(plot.KoreanFontWarning, match="Unable to locate package"):
+        assert plot.use_korean_font() is None
