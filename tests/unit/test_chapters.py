@@ -226,3 +226,10 @@ def test_no_check_asserts_on_measured_time(md_path):
             # 수만 배처럼 어느 기계도 뒤집지 못할 비율(이름에 speedup, slowdown)만 여유를 두고 확인할 수 있습니다
             if line.strip().startswith("assert") and re.search(r"seconds|_ms\b|elapsed", line):
                 raise AssertionError(f"{md_path.name}: 잰 시간에 기대는 확인: {line.strip()}")
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_math_uses_only_standard_latex_macros(md_path):
+    # 사이트의 MathJax 설정에만 있는 매크로(\R 등)는 Colab과 Jupyter에서 오류가 납니다
+    text = md_path.read_text(encoding="utf-8")
+    assert not re.search(r"\\R(?![a-zA-Z])", text), f"{md_path.name}: \\R 대신 \\mathbb{{R}}"
