@@ -233,3 +233,47 @@ def test_math_uses_only_standard_latex_macros(md_path):
     # 사이트의 MathJax 설정에만 있는 매크로(\R 등)는 Colab과 Jupyter에서 오류가 납니다
     text = md_path.read_text(encoding="utf-8")
     assert not re.search(r"\\R(?![a-zA-Z])", text), f"{md_path.name}: \\R 대신 \\mathbb{{R}}"
+
+
+def _reference_titles() -> dict[str, str]:
+    titles = {}
+    for page in CHAPTERS + sorted((ROOT / "book").glob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for index, line in enumerate(lines[:-1]):
+            match = re.match(r"^\((\S+)\)=$", line)
+            if match:
+                titles[match.group(1)] = re.sub(r"^#+\s*", "", lines[index + 1]).strip()
+    return titles
+
+
+def _ends_with_consonant(title: str) -> tuple[bool, bool] | None:
+    """제목의 마지막 글자에 받침이 있는지, 그 받침이 ㄹ인지 (한글이나 숫자가 아니면 None)."""
+    last = title.rstrip(")")[-1]
+    if "가" <= last <= "힣":
+        final = (ord(last) - 0xAC00) % 28
+        return final != 0, final == 8
+    if last.isdigit():
+        return last in "013678", last in "178"
+    return None
+
+
+def test_particles_after_cross_references_match_the_title():
+    # {ref}`ch11-mnist-mlp`와 → 'MNIST 신경망와'처럼, 보이는 제목의 받침과 조사가 어긋나지 않게
+    titles = _reference_titles()
+    wrong = []
+    for page in CHAPTERS + sorted((ROOT / "book").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"\{ref\}`([^`<]+?)`(와|과|는|은|를|을|가|이|로|으로)(?![가-힣])", text):
+            title = titles.get(match.group(1))
+            shape = _ends_with_consonant(title) if title else None
+            if shape is None:
+                continue
+            final, rieul = shape
+            particle = match.group(2)
+            if particle in ("로", "으로"):
+                ok = (particle == "으로") == (final and not rieul)
+            else:
+                ok = (particle in ("과", "은", "을", "이")) == final
+            if not ok:
+                wrong.append(f"{page.name}: '{title}{particle}'")
+    assert not wrong, wrong
