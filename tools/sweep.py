@@ -175,8 +175,11 @@ def main() -> None:
         outcome = run_with_seed(notebook, int(run), args.timeout, one_thread=args.jobs > 1)
         return run, outcome
 
+    failed_now = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for run, outcome in pool.map(work, jobs):
+            if not outcome["passed"]:
+                failed_now.append(f"{outcome['chapter']} 시드 {run}")
             record(results, run, outcome, commit)
             save_results(results)
             state = "통과" if outcome["passed"] else f"실패: {outcome.get('check')} ({outcome.get('error')})"
@@ -187,15 +190,16 @@ def main() -> None:
 
         for notebook in notebooks:
             outcome = colab_check.check_chapter(notebook, timeout=args.timeout)
+            if not outcome["passed"]:
+                failed_now.append(f"{outcome['chapter']} Colab 흉내")
             record(results, COLAB_RUN, outcome, commit)
             save_results(results)
             state = "통과" if outcome["passed"] else f"실패: {outcome.get('check')} ({outcome.get('error')})"
             print(f"[sweep] {outcome['chapter']} Colab 흉내: {state}, {outcome.get('seconds')}초", flush=True)
 
     print(write_table(results))
-    failed = [c for c, runs in results.items() for r, e in runs.items() if not e["passed"]]
-    if failed:
-        sys.exit(1)
+    if failed_now:
+        sys.exit(f"이번 스윕에서 실패한 실행: {', '.join(failed_now)}")
 
 
 if __name__ == "__main__":
