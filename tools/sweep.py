@@ -172,7 +172,9 @@ def main() -> None:
 
     def work(job):
         notebook, run = job
+        started_at = _commit()  # 실행을 시작할 때의 커밋 (스윕 도중에 장을 고치면 달라짐)
         outcome = run_with_seed(notebook, int(run), args.timeout, one_thread=args.jobs > 1)
+        outcome["commit"] = started_at
         return run, outcome
 
     failed_now = []
@@ -180,7 +182,7 @@ def main() -> None:
         for run, outcome in pool.map(work, jobs):
             if not outcome["passed"]:
                 failed_now.append(f"{outcome['chapter']} 시드 {run}")
-            record(results, run, outcome, commit)
+            record(results, run, outcome, outcome["commit"])
             save_results(results)
             state = "통과" if outcome["passed"] else f"실패: {outcome.get('check')} ({outcome.get('error')})"
             print(f"[sweep] {outcome['chapter']} 시드 {run}: {state}, {outcome.get('seconds')}초", flush=True)
@@ -189,6 +191,7 @@ def main() -> None:
         import colab_check
 
         for notebook in notebooks:
+            commit = _commit()
             outcome = colab_check.check_chapter(notebook, timeout=args.timeout)
             if not outcome["passed"]:
                 failed_now.append(f"{outcome['chapter']} Colab 흉내")
