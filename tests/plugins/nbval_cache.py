@@ -14,10 +14,15 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+
+# 실패한 확인을 찾는 코드는 make sweep과 함께 씁니다 (tools/chapter_runs.py)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+import chapter_runs  # noqa: E402
 
 _notebooks: dict[Path, dict] = {}
 
@@ -50,7 +55,6 @@ def _to_output(raw) -> nbformat.NotebookNode:
 
 
 _PROPERTY = "nb_cache_cell"
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -65,19 +69,8 @@ def pytest_runtest_makereport(item, call):
     report.user_properties.append((_PROPERTY, payload))
 
 
-def _failed_check(longrepr: str) -> str:
-    """nbval의 실패 보고에서 실패한 줄(----> 표시)이나 마지막 오류 줄을 찾습니다."""
-    lines = _ANSI.sub("", longrepr).splitlines()
-    for line in lines:
-        match = re.match(r"\s*-*>\s*\d+\s+(.*)", line)
-        if match:
-            return match.group(1).strip()
-    errors = [line.strip() for line in lines if re.match(r"\s*\w+(Error|Exception)\b", line)]
-    return errors[-1] if errors else ""
-
-
 def _last_error_line(longrepr: str) -> str:
-    lines = [line.strip() for line in _ANSI.sub("", longrepr).splitlines() if line.strip()]
+    lines = [line.strip() for line in chapter_runs.ANSI.sub("", longrepr).splitlines() if line.strip()]
     errors = [line for line in lines if re.match(r"\w+(Error|Exception|Exit)\b", line)]
     return errors[-1][:200] if errors else ""
 
@@ -95,7 +88,7 @@ def pytest_runtest_logreport(report):
         if not report.passed:
             entry["failed"] = True
             text = str(report.longrepr)
-            entry["failures"].append((payload["cell"], _failed_check(text), _last_error_line(text)))
+            entry["failures"].append((payload["cell"], chapter_runs.failing_line(text), _last_error_line(text)))
 
 
 def _cache_one(cache, ipynb: Path, entry: dict) -> str:
