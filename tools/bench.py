@@ -77,13 +77,6 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     (out / "bench.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    def fmt(value):
-        if value is None:
-            return "–"
-        if isinstance(value, float):
-            return f"{value:.3g}" if abs(value) < 1e-2 else f"{value:.4f}".rstrip("0").rstrip(".")
-        return str(value)
-
     lines = [
         "장마다의 시간은 그 장이 glue한 실행 시간입니다. `make test`는 장 두 개를 나란히, 장마다 스레드 하나로 실행하므로"
         " 합계는 실제로 걸린 시간의 약 두 배입니다.",
@@ -94,7 +87,7 @@ def main() -> None:
     for row in rows:
         seconds = f"{row['seconds']:.0f}" if isinstance(row["seconds"], (int, float)) else "–"
         lines.append(
-            f"| {row['chapter']} | {seconds} | {row['meaning']} (`{row['headline']}`) | {fmt(row['value'])} | {row['anchor'] or '–'} |"
+            f"| {row['chapter']} | {seconds} | {row['meaning']} (`{row['headline']}`) | {chapter_runs.format_value(row['value'])} | {row['anchor'] or '–'} |"
         )
     lines.append(
         f"| **합계** | **{total:.0f}** | 장 실행 시간의 합 (CI 예산 {CI_BUDGET_SECONDS}초의 {100 * total / CI_BUDGET_SECONDS:.0f} %,"

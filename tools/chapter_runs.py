@@ -32,6 +32,15 @@ ONE_THREAD = {
 }
 
 
+def format_value(value) -> str:
+    """표에 쓸 값: 아주 작거나 큰 수는 유효 숫자 셋, 나머지는 소수 넷째 자리까지 (없으면 –)."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1e-2 or abs(value) >= 1e4 else f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
 def chapter_table() -> dict[str, dict]:
     """bench/chapters.toml: 장마다 대표 수치(정리가 인용하는 glue 이름)와 문헌 값."""
     return tomllib.loads(CHAPTER_TABLE.read_text(encoding="utf-8"))

@@ -120,7 +120,7 @@ def prepare_kernel_start(folder: Path) -> tuple[Path, Path]:
 def check_chapter(notebook: Path, timeout: int = 1800, seed: int | None = None) -> dict:
     """장 하나를 Colab처럼 실행하고 chapter_runs의 결과 사전에 설치 기록을 더해 돌려줍니다."""
     ensure_environment()
-    removed = reset_environment()
+    reset_environment()
     with tempfile.TemporaryDirectory(prefix="colab-check-") as name:
         folder = Path(name)
         gitconfig = prepare_repository_copy(folder)
@@ -154,7 +154,6 @@ def check_chapter(notebook: Path, timeout: int = 1800, seed: int | None = None) 
     installed = subprocess.run([_python(), "-m", "pip", "freeze"], capture_output=True, text=True).stdout
     outcome["installed"] = [line for line in installed.splitlines() if line.lower().split("==")[0].split(" @ ")[0] not in
                             set(BASE_FREEZE.read_text(encoding="utf-8").split())]
-    outcome["removed_before"] = removed
     return outcome
 
 

@@ -74,14 +74,6 @@ def record(results: dict, run: str, outcome: dict, commit: str) -> None:
     }
 
 
-def _format(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.3g}" if abs(value) < 1e-2 or abs(value) >= 1e4 else f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
 def _run_order(run: str) -> tuple:
     if run == COLAB_RUN:
         return (2, 0)
@@ -123,7 +115,7 @@ def write_table(results: dict) -> str:
         name = table.get(chapter, {}).get("headline", "")
         row.append(f"`{name}`" if name else "–")
         if values:
-            row.append(" / ".join(_format(v) for v in (min(values), statistics.median(values), max(values))))
+            row.append(" / ".join(chapter_runs.format_value(v) for v in (min(values), statistics.median(values), max(values))))
         else:
             row.append("–")
         lines.append("| " + " | ".join(row) + " |")
