@@ -199,7 +199,8 @@ def test_every_term_used_is_defined():
 
 
 LITERAL_SEED = re.compile(
-    r"(default_rng|set_random_seed|RandomState)\(\s*\d|random_state\s*=\s*\d|\bseed\s*=\s*\d"
+    r"(default_rng|set_random_seed|RandomState|\bRandom)\(\s*\d|random_state\s*=\s*\d|\bseed\s*=\s*\d"
+    r"|\b(render_captcha|draw_captchas?)\((?:[^()]|\([^()]*\))*?,\s*\d+\s*(?:,\s*parallel=\w+\s*)?\)"
 )
 
 
@@ -277,3 +278,11 @@ def test_particles_after_cross_references_match_the_title():
             if not ok:
                 wrong.append(f"{page.name}: '{title}{particle}'")
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_each_glue_name_is_glued_once(md_path):
+    # 같은 이름을 두 번 glue하면 사이트 빌드가 경고(-W에서는 실패)를 냅니다
+    names = re.findall(r"""\bglue\(\s*["']([^"'{}]+)["']""", md_path.read_text(encoding="utf-8"))
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    assert not repeated, f"{md_path.name}: 두 번 glue한 이름: {repeated}"
