@@ -28,14 +28,17 @@ def cached_glue_values() -> dict[str, dict]:
         return {}
     from jupyter_cache import get_cache
 
+    import nbformat
+
     cache = get_cache(str(CACHE))
     values = {}
-    for record in cache.list_cache_records():
-        path = Path(record.uri)
-        if path.parent.name != "chapters" or not (ROOT / "chapters" / path.name).exists():
+    for notebook_path in chapter_runs.chapter_paths():
+        # 지금의 장과 코드가 같은 실행만: 장을 고친 뒤의 오래된 캐시는 지금의 커밋으로 기록하면 안 됩니다
+        try:
+            record = cache.match_cache_notebook(nbformat.read(notebook_path, as_version=4))
+        except KeyError:
             continue
-        notebook = cache.get_cache_bundle(record.pk).nb
-        values[path.stem] = chapter_runs.glued_values_of(notebook)
+        values[notebook_path.stem] = chapter_runs.glued_values_of(cache.get_cache_bundle(record.pk).nb)
     return values
 
 
