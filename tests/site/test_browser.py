@@ -112,7 +112,9 @@ def _search(page, site_url, query: str) -> list[str]:
     page.wait_for_function(
         "() => document.querySelector('#search-results') &&"
         " !document.querySelector('#search-progress')?.textContent.includes('Preparing')"
-        " && document.querySelectorAll('#search-results li').length > 0",
+        " && document.querySelectorAll('#search-results li').length > 0"
+        # Sphinx는 결과를 5 ms마다 하나씩 붙이고 다 붙인 뒤에야 요약 문장을 쓰므로, 요약이 나온 뒤에 읽습니다
+        " && document.querySelector('#search-results p.search-summary')?.textContent.trim().length > 0",
         timeout=20000,
     )
     hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(e => e.href)")
@@ -131,7 +133,7 @@ def test_korean_search_returns_its_chapters_first(page, site_url, query):
         pytest.skip(f"제목에 '{query}'가 들어간 장이 아직 없습니다")
     results = _search(page, site_url, query)
     top = set(results[: len(expected)])
-    assert top == expected, f"'{query}' 검색 결과 앞부분: {results[:5]}"
+    assert top == expected, f"'{query}' 검색 결과 앞부분: {results[: len(expected) + 3]}"
 
 
 def test_korean_search_matches_words_inside_longer_eojeol(page, site_url):
