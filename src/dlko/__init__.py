@@ -4,7 +4,8 @@
 나머지 함수는 그 함수를 처음 가르친 장의 이름을 docstring에 적어 둡니다.
 """
 
-from .runtime import glue, in_colab, set_seed, setup
+from .environment import in_colab
+from .runtime import glue, set_seed, setup
 
 __all__ = ["glue", "in_colab", "set_seed", "setup"]
 __version__ = "0.3.0"

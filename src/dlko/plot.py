@@ -11,7 +11,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib import font_manager
 
-from .runtime import in_colab
+from .environment import in_colab
 
 # 먼저 찾은 글꼴을 씁니다. 본 고딕(Noto Sans CJK)은 한글과 수식의 빼기 기호(U+2212)를 모두 가진
 # 몇 안 되는 글꼴이라 맨 앞에 둡니다 (Debian 패키지 fonts-noto-cjk). 나눔 글꼴에는 U+2212가 없어

@@ -1,4 +1,4 @@
-"""실행 환경: Colab 감지, 시드 고정, 모든 장이 처음에 부르는 ``setup()``."""
+"""실행 준비: 시드 고정, 모든 장이 처음에 부르는 ``setup()``, glue (Colab 감지는 ``environment``)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,6 @@ DEFAULT_SEED = 42
 SEED_VARIABLE = "DLKO_SEED"
 # 이 환경 변수가 가리키는 파일에 glue한 값을 한 줄씩 적습니다 (myst-nb가 없는 Colab에서도 재도록)
 GLUE_LOG_VARIABLE = "DLKO_GLUE_LOG"
-
-
-def in_colab() -> bool:
-    """Google Colab 런타임 안에서 실행 중이면 ``True``."""
-    return "google.colab" in sys.modules
 
 
 @contextlib.contextmanager

@@ -90,3 +90,18 @@ def test_glue_log_records_values_for_the_sweep(monkeypatch, tmp_path):
         {"name": "name", "value": "합성곱"},
         {"name": "table", "value": "{'a': 1}"},
     ]
+
+
+def test_helper_modules_import_without_a_circle():
+    """plot은 runtime을 import하지 않습니다 (runtime.setup이 plot을 부르므로 거꾸로 가면 고리가 생김)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(dlko.__file__).parent
+
+    def relative_imports(module: str) -> set[str]:
+        tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
+        return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
+
+    assert "runtime" not in relative_imports("plot"), "plot.py가 runtime을 import합니다"
+    assert relative_imports("environment") == set(), "environment.py는 이 패키지의 다른 모듈을 import하지 않습니다"
