@@ -112,3 +112,17 @@ def test_interface_speaks_korean():
     assert "시작하다" not in source
     assert 'title="실행하기: Colab"' in source
     assert "이전 페이지" in source or "다음 페이지" in source
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=ids)
+def test_chapter_page_ends_with_one_discussion_thread(md_path):
+    source, page = _page(md_path)
+    scripts = [attrs for tag, attrs in page.tags if tag == "script" and attrs.get("src", "").startswith("https://utteranc.es/")]
+    assert source.count('id="discussion"') == 1 and len(scripts) == 1, "장 끝의 토론 칸이 하나가 아닙니다"
+    assert scripts[0]["issue-term"] == "pathname"
+    assert source.index('id="discussion"') > source.index("확인 퀴즈" if "확인 퀴즈" in source else "더 읽을거리")
+
+
+def test_pages_that_are_not_chapters_have_no_discussion():
+    for path in (HTML / "book").glob("*.html"):
+        assert 'id="discussion"' not in path.read_text(encoding="utf-8"), path.name
