@@ -9,11 +9,16 @@ Sphinx의 기본 검색은 한국어를 띄어쓰기로만 나눠, '회귀'로�
 
 검색어는 브라우저에서 띄어쓰기로만 나누므로, 사람이 치는 낱말(대개 조사 없는 명사)이
 색인의 형태소와 그대로 맞습니다.
+
+용어집(book/glossary.md)의 항목이 "다른 이름: 과적합, 오버피팅."처럼 흔히 쓰이는 다른 이름을
+적어 두면, 그 용어가 나오는 문서에 다른 이름도 함께 색인합니다. 그래서 '과적합'이나
+'컨볼루션'으로 찾아도 '과대적합', '합성곱'을 쓰는 장이 나옵니다.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from sphinx.search import SearchLanguage
 
@@ -22,6 +27,26 @@ CONTENT_TAGS = {"NNG", "NNP", "NNB", "NR", "XR", "SL", "SH", "SN", "VV", "VA"}
 # 명사 덩어리를 이루는 형태소 (접두사·명사 파생 접미사 포함)
 NOUN_TAGS = {"NNG", "NNP", "NNB", "NR", "NP", "XR", "SL", "SH", "SN", "XPN", "XSN"}
 WORD = re.compile(r"\w+", re.UNICODE)
+GLOSSARY = Path(__file__).resolve().parents[1] / "glossary.md"
+OTHER_NAMES = re.compile(r"다른 이름: ([^.]+)\.\s*$")
+
+
+def glossary_synonyms(text: str) -> dict[str, list[str]]:
+    """용어집의 ```{glossary} 블록에서 '용어 → 다른 이름들'을 읽습니다."""
+    if "```{glossary}" not in text:
+        raise ValueError("용어집에 ```{glossary} 블록이 없습니다")
+    block = text.split("```{glossary}", 1)[1].split("```", 1)[0]
+    synonyms: dict[str, list[str]] = {}
+    term = None
+    for line in block.splitlines():
+        if line and not line.startswith(" "):
+            term = line.strip()
+        elif term and (match := OTHER_NAMES.search(line)):
+            names = [name.strip() for name in match.group(1).split(",") if name.strip()]
+            if not names:
+                raise ValueError(f"용어집의 '{term}': '다른 이름:' 뒤에 이름이 없습니다")
+            synonyms[term] = names
+    return synonyms
 
 
 class SearchKorean(SearchLanguage):
@@ -33,6 +58,7 @@ class SearchKorean(SearchLanguage):
         from kiwipiepy import Kiwi
 
         self.kiwi = Kiwi()
+        self.synonyms = glossary_synonyms(GLOSSARY.read_text(encoding="utf-8"))
 
     def split(self, input: str) -> list[str]:
         words: list[str] = []
@@ -53,6 +79,10 @@ class SearchKorean(SearchLanguage):
         for token in tokens:
             if token.tag in CONTENT_TAGS and " " in token.form:
                 words += token.form.split()
+        # 용어가 나오는 글에는 그 용어의 다른 이름도 색인합니다 ('컨볼루션 신경망'은 낱말마다)
+        for term, names in self.synonyms.items():
+            if term in input:
+                words += [part for name in names for part in name.split()]
         return words
 
     def word_filter(self, word: str) -> bool:

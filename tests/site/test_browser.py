@@ -194,3 +194,10 @@ def test_next_and_previous_follow_the_table_of_contents(page, site_url):
     page.locator("a.left-prev").click()
     page.wait_for_load_state("load")
     assert urlparse(page.url).path == f"/{docname}.html"
+
+
+def test_search_by_everyday_name_finds_the_same_chapters(page, site_url):
+    # '컨볼루션'으로 찾으면 '합성곱'으로 찾을 때와 같은 장들이 맨 앞에 나옵니다
+    expected = [doc for doc in _search(page, site_url, "합성곱") if doc.startswith("chapters/")][:3]
+    found = [doc for doc in _search(page, site_url, "컨볼루션") if doc.startswith("chapters/")][:3]
+    assert expected and set(found) == set(expected), (found, expected)

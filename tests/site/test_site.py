@@ -126,3 +126,25 @@ def test_chapter_page_ends_with_one_discussion_thread(md_path):
 def test_pages_that_are_not_chapters_have_no_discussion():
     for path in (HTML / "book").glob("*.html"):
         assert 'id="discussion"' not in path.read_text(encoding="utf-8"), path.name
+
+
+def _search_index() -> dict:
+    import json
+
+    text = (HTML / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def _documents_with(index: dict, word: str) -> set[str]:
+    files = index["terms"].get(word, [])
+    files = [files] if isinstance(files, int) else files
+    return {index["docnames"][number] for number in files}
+
+
+@pytest.mark.parametrize("synonym, term", [("과적합", "과대적합"), ("오버피팅", "과대적합"), ("컨볼루션", "합성곱")])
+def test_search_index_finds_chapters_by_everyday_names(synonym, term):
+    # 용어집이 적은 다른 이름으로도 그 용어를 쓰는 장이 모두 색인되어 있어야 합니다
+    index = _search_index()
+    with_term = {doc for doc in _documents_with(index, term) if doc.startswith("chapters/")}
+    assert with_term, f"'{term}'을 쓰는 장이 색인에 없습니다"
+    assert with_term <= _documents_with(index, synonym), f"'{synonym}'으로 찾지 못하는 장: {with_term - _documents_with(index, synonym)}"
