@@ -25,11 +25,11 @@ endif
 CHAPTERS ?=
 SEEDS ?= 1 2
 COLAB ?=
-# make colab-check: 돌릴 장 번호
+# make colab-check, make slides: 장 번호
 CHAPTER ?=
 
 .PHONY: book test setup system-packages test-system-packages unit notebooks site site-tests sync clean \
-	sweep bench colab-check
+	sweep bench colab-check slides
 
 book: setup
 	@mkdir -p _build
@@ -91,6 +91,12 @@ bench: setup
 colab-check: setup
 	@test -n "$(CHAPTER)" || { echo "장 번호를 주세요: make colab-check CHAPTER=14"; exit 2; }
 	$(BIN)/python tools/colab_check.py "$(CHAPTER)"
+
+# 만든 사이트의 장 하나로 모임 발표용 reveal.js 슬라이드를 만듦: _build/slides/<장>/index.html (예: make slides CHAPTER=14; 먼저 make book)
+slides: setup
+	@test -n "$(CHAPTER)" || { echo "장 번호를 주세요: make slides CHAPTER=14"; exit 2; }
+	@command -v npm >/dev/null || tools/apt-install npm
+	$(BIN)/python tools/slides.py "$(CHAPTER)"
 
 clean:
 	rm -rf _build
