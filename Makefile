@@ -7,6 +7,10 @@ STAMP := $(VENV)/.installed
 # 그림의 한글 글꼴과 필적 장의 손글씨 글꼴(책), 사이트를 여는 브라우저(시험)
 APT_BOOK := fonts-noto-cjk fonts-nanum-extra fonts-unfonts-core fonts-unfonts-extra fonts-alee fonts-woowa-bm
 APT_TEST := chromium
+# make pdf: 인쇄에 쓰는 브라우저와 PDF 검사 도구. 다른 chromium 계열 브라우저를 쓰려면 make pdf CHROMIUM=경로
+CHROMIUM ?=
+APT_PDF := poppler-utils $(if $(CHROMIUM),,chromium)
+PDF := _build/pdf/dlko.pdf
 # nbval 셀 하나의 시간 제한(초)
 CELL_TIMEOUT ?= 900
 NB_CACHE := _build/.jupyter_cache
@@ -29,7 +33,7 @@ COLAB ?=
 CHAPTER ?=
 
 .PHONY: book test setup system-packages test-system-packages unit notebooks site site-tests sync clean \
-	sweep bench colab-check slides
+	sweep bench colab-check slides pdf pdf-system-packages
 
 book: setup
 	@mkdir -p _build
@@ -73,6 +77,15 @@ site: setup
 # 만들어진 사이트를 파일로, 그리고 브라우저(chromium)로 검사
 site-tests: setup test-system-packages
 	$(BIN)/python -m pytest tests/site
+
+# 책 전체를 A4 PDF 한 권으로: $(PDF) (make test에는 들지 않음; 장은 make book이나 make test가 채운 캐시에서)
+pdf: setup pdf-system-packages
+	$(BIN)/python tools/make_pdf.py $(if $(CHROMIUM),--chromium "$(CHROMIUM)")
+	$(BIN)/python tools/check_pdf.py $(PDF) --html _build/singlehtml/index.html
+	@echo "PDF를 만들었습니다: $(CURDIR)/$(PDF)"
+
+pdf-system-packages:
+	tools/apt-install $(APT_PDF)
 
 # .md를 고친 뒤 짝 노트북을 맞춤
 sync: setup
