@@ -196,6 +196,22 @@ def test_next_and_previous_follow_the_table_of_contents(page, site_url):
     assert urlparse(page.url).path == f"/{docname}.html"
 
 
+@pytest.mark.parametrize("docname", CHAPTERS[:: max(1, len(CHAPTERS) // 4)])
+def test_quiz_answer_opens_on_click_with_a_link_to_the_chapter(page, site_url, docname):
+    # 확인 퀴즈의 답은 처음에 접혀 있고, '정답 확인'을 누르면 보기 번호와 설명, 본문으로 가는 링크가 보입니다
+    _open_chapter(page, site_url, docname)
+    quiz = page.locator("section", has=page.locator("h2", has_text="확인 퀴즈")).last
+    answer = quiz.locator("details.sd-dropdown").first
+    body = answer.locator(".sd-summary-content, .sd-card-body").first
+    assert answer.get_attribute("open") is None and not body.is_visible()
+    answer.locator("summary").click()
+    body.wait_for(state="visible")
+    assert re.match(r"[①②③④⑤]", body.inner_text().strip()), body.inner_text()
+    link = body.locator("a.reference.internal").first
+    href = link.get_attribute("href") or ""
+    assert href.startswith("#") or docname.split("/")[-1] in href, href
+
+
 def test_search_by_everyday_name_finds_the_same_chapters(page, site_url):
     # '컨볼루션'으로 찾으면 '합성곱'으로 찾을 때와 같은 장들이 맨 앞에 나옵니다
     expected = [doc for doc in _search(page, site_url, "합성곱") if doc.startswith("chapters/")][:3]

@@ -19,6 +19,7 @@ REQUIRED_SECTIONS = [
     "## 정리",
     "## 토론 질문",
     "## 연습 문제",
+    "## 확인 퀴즈",
     "## 더 읽을거리",
 ]
 chapter_ids = [path.name for path in CHAPTERS]
@@ -99,6 +100,28 @@ def test_chapter_structure(md_path):
         )
         assert match, f"{label}의 풀이가 드롭다운으로 없습니다"
         assert "```{code-cell} ipython3" in match.group(1), f"{label}의 풀이에 실행하는 코드가 없습니다"
+
+
+QUIZ_ANSWER = re.compile(r":::\{dropdown\} 정답 확인\n\*\*([①②③④⑤])\*\* (.+?)\n:::", re.DOTALL)
+
+
+@pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
+def test_quiz_has_recall_questions_with_answers_on_click(md_path):
+    # 확인 퀴즈: 더 읽을거리 바로 앞, 문제 3~5개, 문제마다 보기 목록과 눌러서 여는 답(보기 번호, 설명, 본문 링크)
+    text = md_path.read_text(encoding="utf-8")
+    headings = [line.strip() for line in text.splitlines() if line.startswith("## ")]
+    assert headings[headings.index("## 확인 퀴즈") + 1] == "## 더 읽을거리", "확인 퀴즈는 더 읽을거리 바로 앞"
+    quiz = _sections(text)["## 확인 퀴즈"]
+    problems = re.split(r"^\*\*문제 \d+\.\*\* ", quiz, flags=re.MULTILINE)[1:]
+    assert 3 <= len(problems) <= 5, f"확인 퀴즈의 문제는 3~5개: {len(problems)}개"
+    for number, problem in enumerate(problems, start=1):
+        options = re.findall(r"^- ([①②③④⑤]) \S", problem, re.MULTILINE)
+        assert len(options) >= 3 and "".join(options) == "①②③④⑤"[: len(options)], f"문제 {number}의 보기"
+        answers = QUIZ_ANSWER.findall(problem)
+        assert len(answers) == 1, f"문제 {number}에 눌러서 여는 답이 하나 있어야 합니다"
+        choice, explanation = answers[0]
+        assert choice in options, f"문제 {number}의 답 {choice}이 보기에 없습니다"
+        assert re.search(r"\{(ref|numref|eq)\}`[^`]+`", explanation), f"문제 {number}의 설명에 본문 링크가 없습니다"
 
 
 @pytest.mark.parametrize("md_path", CHAPTERS, ids=chapter_ids)
