@@ -309,3 +309,19 @@ def test_each_glue_name_is_glued_once(md_path):
     names = re.findall(r"""\bglue\(\s*["']([^"'{}]+)["']""", md_path.read_text(encoding="utf-8"))
     repeated = sorted({name for name in names if names.count(name) > 1})
     assert not repeated, f"{md_path.name}: 두 번 glue한 이름: {repeated}"
+
+
+def test_every_label_names_one_target_in_the_whole_book():
+    # 절 레이블, 그림 이름, 연습 문제가 책 전체에서 겹치면 Sphinx가 하나를 버리고 경고합니다 (식의 레이블은 따로 셉니다)
+    seen: dict[tuple[str, str], str] = {}
+    pages = CHAPTERS + sorted((ROOT / "book").glob("*.md"))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        labels = [
+            ("std", label)
+            for pattern in (r"^\(([\w-]+)\)=$", r"^    name: ([\w-]+)$", r"^:label: ([\w-]+)$")  # 절, 그림, 연습 문제
+            for label in re.findall(pattern, text, re.MULTILINE)
+        ] + [("math", label) for label in re.findall(r"^\$\$ \(([\w-]+)\)$", text, re.MULTILINE)]
+        for key in labels:
+            assert key not in seen, f"레이블 '{key[1]}'이 {seen.get(key)}와 {page.name}에 함께 있습니다"
+            seen[key] = page.name
